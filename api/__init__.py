@@ -1,0 +1,1 @@
+"""HTTP API over the ceasefire knowledge graph."""

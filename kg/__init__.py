@@ -1,0 +1,1 @@
+"""ceasefire-kg: a knowledge graph of ceasefire timelines."""

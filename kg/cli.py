@@ -1,0 +1,174 @@
+"""The ``ceasefire-kg`` command line."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from kg import output
+from kg.build import STEPS, BuildResult, build
+from kg.errors import KGError, ValidationFailed
+from kg.namespaces import GRAPH
+from kg.paths import Layout, default_layout
+from kg.queries import get_query, list_queries, parse_query_file, run_oxigraph
+from kg.store import is_stale, load_built, to_oxigraph
+from kg.validate import validate_dataset, validate_files
+
+app = typer.Typer(
+    help="Build, validate and query the ceasefire knowledge graph.", add_completion=False
+)
+out = Console()
+err = Console(stderr=True)
+
+_STEP_LABELS = {
+    "load": "Loading ontology and facts",
+    "reason": "OWL 2 RL reasoning",
+    "derive": "Running derivations",
+    "validate": "SHACL validation",
+    "store": "Writing the dataset",
+}
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn project errors into a message on stderr and an exit code, without traceback."""
+    try:
+        yield
+    except ValidationFailed as exc:
+        typer.echo(exc.report_text, err=True)
+        raise typer.Exit(1) from None
+    except KGError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _build_with_progress(layout: Layout) -> BuildResult:
+    """Run the pipeline showing one spinner line per step on stderr."""
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("Building", total=len(STEPS))
+
+        def step(name: str) -> None:
+            progress.update(task, description=_STEP_LABELS.get(name, name), advance=1)
+
+        result = build(step, layout)
+    return result
+
+
+def _ensure_built(layout: Layout) -> None:
+    """Build the dataset when it is missing or older than its inputs."""
+    if is_stale(layout):
+        _build_with_progress(layout)
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log steps.")] = False,
+) -> None:
+    """Build, validate and query the ceasefire knowledge graph."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+
+
+@app.command("build")
+def build_command() -> None:
+    """Load facts, reason, derive, validate and write the dataset."""
+    with _errors():
+        result = _build_with_progress(default_layout())
+    table = Table(title="Triples per graph")
+    table.add_column("graph", overflow="fold")
+    table.add_column("triples", justify="right")
+    for graph, count in result.counts.items():
+        table.add_row(graph.removeprefix(GRAPH), str(count))
+    out.print(table)
+    typer.echo(f"Wrote {result.path}")
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Turtle files to check with the ontology.")
+    ] = None,
+) -> None:
+    """Validate the built graph, or the given source files, against the SHACL shapes."""
+    layout = default_layout()
+    with _errors():
+        if files:
+            report = validate_files(files, layout)
+        else:
+            _ensure_built(layout)
+            report = validate_dataset(load_built(layout.dataset_file), layout)
+        if not report.conforms:
+            raise ValidationFailed(report.render())
+    typer.echo(report.render())
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    """``key=value`` options as a dict."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            typer.echo(f"error: --param expects key=value, got {pair!r}", err=True)
+            raise typer.Exit(2)
+        values[key.strip()] = value
+    return values
+
+
+@app.command("query")
+def query_command(
+    name: Annotated[str, typer.Argument(help="Query name (see `queries`) or path to a .rq file.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="Parameter value as key=value.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a named query over the built graph (building it first if needed)."""
+    if fmt not in output.FORMATS:
+        typer.echo(
+            f"error: unknown format {fmt!r}; use one of {', '.join(output.FORMATS)}", err=True
+        )
+        raise typer.Exit(2)
+    values = _parse_params(param or [])
+    layout = default_layout()
+    with _errors():
+        is_file = name.endswith(".rq") or Path(name).is_file()
+        query = parse_query_file(Path(name)) if is_file else get_query(name, layout)
+        text = query.render(values)
+        _ensure_built(layout)
+        result = run_oxigraph(to_oxigraph(layout.dataset_file), text)
+    if fmt == "json":
+        typer.echo(output.to_json(result))
+    elif fmt == "csv":
+        typer.echo(output.to_csv(result), nl=False)
+    else:
+        out.print(output.to_table(result, title=query.title))
+
+
+@app.command("queries")
+def queries_command() -> None:
+    """List the named queries with their titles and parameters."""
+    with _errors():
+        queries = list_queries(default_layout())
+    table = Table(title="Named queries")
+    table.add_column("name")
+    table.add_column("title")
+    table.add_column("parameters")
+    for query in queries:
+        params = "\n".join(
+            f"{p.name} ({p.type}"
+            + (f", default {p.default}" if p.default is not None else ", optional")
+            + ")"
+            + (f": {p.description}" if p.description else "")
+            for p in query.params
+        )
+        table.add_row(query.name, query.title, params or "-")
+    out.print(table)

@@ -1,0 +1,73 @@
+"""The project's one namespace and prefix map."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+BASE = "https://w3id.org/ceasefire-kg/"
+CF = Namespace(BASE + "ontology#")
+ID = BASE + "id/"
+GRAPH = BASE + "graph/"
+
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+INFERRED_GRAPH = GRAPH + "inferred"
+DERIVED_GRAPH = GRAPH + "derived"
+SOURCE_GRAPH_PREFIX = GRAPH + "source/"
+
+#: Entity kinds; each is a path segment under ``ID`` and a Turtle/SPARQL prefix.
+ENTITY_KINDS = (
+    "actor",
+    "person",
+    "office",
+    "agreement",
+    "event",
+    "claim",
+    "report",
+    "place",
+    "weapon",
+    "source",
+    "relationship",
+    "concept",
+    "scheme",
+)
+
+PREFIXES: dict[str, str] = {
+    "cf": str(CF),
+    **{kind: f"{ID}{kind}/" for kind in ENTITY_KINDS},
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "time": str(TIME),
+    "dcterms": str(DCTERMS),
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX declarations for every prefix of the project."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def expand_prefixed(name: str) -> str | None:
+    """The full IRI of a prefixed name such as ``place:ganja``, or None if its prefix is unknown."""
+    prefix, sep, local = name.partition(":")
+    if not sep or prefix not in PREFIXES:
+        return None
+    return PREFIXES[prefix] + local
+
+
+def compact(iri: str) -> str:
+    """A prefixed name for ``iri`` when a prefix of the project covers it, else ``<iri>``."""
+    best = max(
+        (p for p, ns in PREFIXES.items() if iri.startswith(ns)),
+        key=lambda p: len(PREFIXES[p]),
+        default=None,
+    )
+    if best is not None:
+        local = iri[len(PREFIXES[best]) :]
+        if local and all(c.isalnum() or c in "_-." for c in local) and not local.endswith("."):
+            return f"{best}:{local}"
+    return f"<{iri}>"

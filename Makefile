@@ -18,8 +18,7 @@ $(STAMP_TEST): pyproject.toml constraints.txt | $(BIN)/python
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
-	$(BIN)/ceasefire-kg build
-	$(BIN)/ceasefire-kg query frayed-within-days
+	$(BIN)/ceasefire-kg serve
 
 test: $(STAMP_TEST)
 	$(BIN)/ruff check .

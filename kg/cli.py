@@ -15,9 +15,11 @@ from rich.table import Table
 
 from kg import output
 from kg.build import STEPS, BuildResult, build
+from kg.docs import ontology_graph
+from kg.docs import render as render_docs
 from kg.errors import KGError, ValidationFailed
 from kg.namespaces import GRAPH
-from kg.paths import Layout, default_layout
+from kg.paths import ROOT, Layout, default_layout
 from kg.queries import get_query, list_queries, parse_query_file, run_oxigraph
 from kg.store import is_stale, load_built, to_oxigraph
 from kg.validate import validate_dataset, validate_files
@@ -172,3 +174,83 @@ def queries_command() -> None:
         )
         table.add_row(query.name, query.title, params or "-")
     out.print(table)
+
+
+@app.command("docs")
+def docs_command(
+    output_file: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the Markdown reference.")
+    ] = ROOT / "docs" / "ontology.md",
+) -> None:
+    """Regenerate the ontology reference (classes, properties, vocabularies, class diagram)."""
+    with _errors():
+        text = render_docs(ontology_graph(default_layout()))
+    output_file.parent.mkdir(parents=True, exist_ok=True)
+    output_file.write_text(text)
+    typer.echo(f"Wrote {output_file}")
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[
+        str | None, typer.Option(help="Address to bind (default 127.0.0.1, loopback only).")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (default 8000).")] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(help="embedded (the built graph) or sparql+http://host:port/path."),
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds a query may run (default 10).")
+    ] = None,
+    max_rows: Annotated[
+        int | None, typer.Option(help="Most result rows or triples returned (default 10000).")
+    ] = None,
+    max_body: Annotated[
+        int | None, typer.Option(help="Largest request body in bytes (default 1 MiB).")
+    ] = None,
+    max_concurrent: Annotated[
+        int | None, typer.Option(help="Queries evaluated at once before 503 (default 4).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Query worker processes (default 2).")
+    ] = None,
+    cors_origin: Annotated[
+        list[str] | None, typer.Option(help="Origin allowed by CORS (repeatable; default none).")
+    ] = None,
+    allow_service: Annotated[
+        bool | None,
+        typer.Option("--allow-service/--no-allow-service", help="Allow SERVICE (default off)."),
+    ] = None,
+) -> None:
+    """Serve the graph over HTTP: a SPARQL 1.1 endpoint at /sparql (building it if needed).
+
+    Defaults come from CEASEFIRE_KG_* environment variables (e.g. CEASEFIRE_KG_PORT).
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    layout = default_layout()
+    try:
+        settings = Settings.from_env().override(
+            host=host,
+            port=port,
+            store=store,
+            query_timeout=timeout,
+            max_rows=max_rows,
+            max_body=max_body,
+            max_concurrent=max_concurrent,
+            workers=workers,
+            cors_origins=tuple(cors_origin) if cors_origin else None,
+            allow_service=allow_service,
+        )
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if settings.remote_endpoint is None:
+        with _errors():
+            _ensure_built(layout)
+    logging.getLogger("api").setLevel(logging.INFO)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from kg.build import BuildResult, build
 from kg.paths import Layout
 from kg.store import to_oxigraph
+from tests.server import Server, start_service
 from tests.support import MINI
 
 
@@ -54,3 +56,31 @@ def mini_copy(tmp_path: Path, mini_layout: Layout) -> Layout:
         derivations_dir=root / "derivations",
         queries_dir=root / "queries",
     )
+
+
+@pytest.fixture(scope="session")
+def service_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where server subprocesses write their output."""
+    return tmp_path_factory.mktemp("server-logs")
+
+
+@pytest.fixture(scope="session")
+def sparql_server(built: BuildResult, service_logs: Path) -> Iterator[Server]:
+    """A real ``ceasefire-kg serve`` over the built graph, default host, row cap 500."""
+    assert built.path is not None
+    server = start_service(built.path.parent, service_logs, "--max-rows", "500")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def limits_server(built: BuildResult, service_logs: Path) -> Iterator[Server]:
+    """A real server with a 2 s time limit, 2 workers and at most 2 queries at once."""
+    assert built.path is not None
+    server = start_service(
+        built.path.parent,
+        service_logs,
+        *("--timeout", "2", "--workers", "2", "--max-concurrent", "2"),
+    )
+    yield server
+    server.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
@@ -57,6 +59,24 @@ def expand_prefixed(name: str) -> str | None:
     if not sep or prefix not in PREFIXES:
         return None
     return PREFIXES[prefix] + local
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI_ILLEGAL = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def resolve_iri(text: str) -> str:
+    """The absolute IRI that ``text`` names: itself, or an expanded prefixed name.
+
+    Raises ValueError saying why when ``text`` is neither, or holds a character that IRIs forbid.
+    """
+    iri = expand_prefixed(text) or text
+    if not _SCHEME.match(iri):
+        raise ValueError("expected an absolute IRI with a scheme or a known prefixed name")
+    bad = _IRI_ILLEGAL.search(iri)
+    if bad:
+        raise ValueError(f"character {bad.group(0)!r} is not allowed in an IRI")
+    return iri
 
 
 def compact(iri: str) -> str:

@@ -29,7 +29,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import ParamError, QueryError
-from kg.namespaces import expand_prefixed, sparql_prologue
+from kg.namespaces import resolve_iri, sparql_prologue
 from kg.paths import Layout, default_layout
 
 PARAM_TYPES = ("integer", "decimal", "boolean", "string", "date", "dateTime", "iri")
@@ -55,8 +55,6 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_IRI_ILLEGAL = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 @dataclass(frozen=True)
@@ -109,13 +107,10 @@ def _bad(param: Param, raw: str, why: str) -> ParamError:
 
 def _iri(param: Param, raw: str) -> str:
     """An absolute IRI or an expanded prefixed name of the project."""
-    iri = expand_prefixed(raw) or raw
-    if not _SCHEME.match(iri):
-        raise _bad(param, raw, "expected an absolute IRI with a scheme or a known prefixed name")
-    bad = _IRI_ILLEGAL.search(iri)
-    if bad:
-        raise _bad(param, raw, f"character {bad.group(0)!r} is not allowed in an IRI")
-    return URIRef(iri).n3()
+    try:
+        return URIRef(resolve_iri(raw)).n3()
+    except ValueError as err:
+        raise _bad(param, raw, str(err)) from err
 
 
 def to_term(param: Param, raw: str) -> str:

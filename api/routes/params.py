@@ -7,10 +7,7 @@ import re
 from fastapi import HTTPException, Request
 
 from kg.errors import ParamError
-from kg.namespaces import expand_prefixed
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_IRI_ILLEGAL = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+from kg.namespaces import resolve_iri
 
 
 def bad_param(err: ParamError) -> HTTPException:
@@ -33,12 +30,10 @@ def single_values(request: Request, allowed: set[str] | None = None) -> dict[str
 
 def class_iri(name: str, raw: str) -> str:
     """The IRI of a class given as a prefixed name of the project or as a full IRI."""
-    iri = expand_prefixed(raw) or raw
-    if not _SCHEME.match(iri) or _IRI_ILLEGAL.search(iri):
-        raise bad_param(
-            ParamError(name, f"{raw!r} is neither a known prefixed name nor an absolute IRI")
-        )
-    return iri
+    try:
+        return resolve_iri(raw)
+    except ValueError as err:
+        raise bad_param(ParamError(name, f"{raw!r} is not an IRI: {err}")) from err
 
 
 def bounded_int(name: str, raw: str, low: int, high: int) -> int:

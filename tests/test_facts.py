@@ -265,3 +265,14 @@ def test_quotations_are_short(built):
     rows = built.dataset.query(sparql_prologue() + "SELECT ?q { ?c cf:quotation ?q }")
     lengths = [len(str(row.q)) for row in rows]
     assert lengths and max(lengths) <= 160
+
+
+def test_claims_are_cited_as_reported_by_the_report(built):
+    """The claimant says the claim; the report is who says that the claim was made."""
+    misattributed = built.dataset.query(sparql_prologue() + f"""
+        SELECT ?claim ?who {{
+          ?claim a cf:Claim ; cf:citation/cf:saidBy ?who .
+          {SOURCE} dcterms:creator ?author .
+          FILTER (?who != ?author)
+        }}""")
+    assert list(misattributed) == []

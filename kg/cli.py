@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -13,12 +14,12 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from kg import output
+from kg import output, synth
 from kg.build import STEPS, BuildResult, build
 from kg.docs import ontology_graph
 from kg.docs import render as render_docs
 from kg.errors import KGError, ValidationFailed
-from kg.namespaces import GRAPH
+from kg.namespaces import GRAPH, SOURCE_GRAPH_PREFIX
 from kg.paths import ROOT, Layout, default_layout
 from kg.queries import get_query, list_queries, parse_query_file, run_oxigraph
 from kg.store import is_stale, load_built, to_oxigraph
@@ -30,6 +31,8 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
+_MAX_SOURCE_ROWS = 20
+
 _STEP_LABELS = {
     "load": "Loading ontology and facts",
     "reason": "OWL 2 RL reasoning",
@@ -37,6 +40,34 @@ _STEP_LABELS = {
     "validate": "SHACL validation",
     "store": "Writing the dataset",
 }
+
+
+FactsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--facts",
+        help="Folder of facts files (default kg/facts, or CEASEFIRE_KG_FACTS_DIR).",
+        file_okay=False,
+    ),
+]
+BuildDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--build-dir",
+        help="Folder of the built dataset (default build, or CEASEFIRE_KG_BUILD_DIR).",
+        file_okay=False,
+    ),
+]
+
+
+def _layout(facts: Path | None = None, build_dir: Path | None = None) -> Layout:
+    """The default layout with the folders given on the command line."""
+    layout = default_layout()
+    if facts is not None:
+        layout = replace(layout, facts_dir=facts)
+    if build_dir is not None:
+        layout = replace(layout, build_dir=build_dir)
+    return layout
 
 
 @contextmanager
@@ -81,17 +112,43 @@ def main(
 
 
 @app.command("build")
-def build_command() -> None:
+def build_command(facts: FactsOption = None, build_dir: BuildDirOption = None) -> None:
     """Load facts, reason, derive, validate and write the dataset."""
     with _errors():
-        result = _build_with_progress(default_layout())
+        result = _build_with_progress(_layout(facts, build_dir))
     table = Table(title="Triples per graph")
     table.add_column("graph", overflow="fold")
     table.add_column("triples", justify="right")
+    sources = {g: n for g, n in result.counts.items() if g.startswith(SOURCE_GRAPH_PREFIX)}
+    if len(sources) > _MAX_SOURCE_ROWS:
+        table.add_row(f"source/* ({len(sources)} graphs)", str(sum(sources.values())))
     for graph, count in result.counts.items():
-        table.add_row(graph.removeprefix(GRAPH), str(count))
+        if len(sources) <= _MAX_SOURCE_ROWS or graph not in sources:
+            table.add_row(graph.removeprefix(GRAPH), str(count))
     out.print(table)
+    steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
+    typer.echo(f"Steps: {steps}; peak memory {result.peak_rss_mib:.0f} MiB")
     typer.echo(f"Wrote {result.path}")
+
+
+@app.command("synth")
+def synth_command(
+    output_dir: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Folder to write the reports into.", file_okay=False),
+    ],
+    agreements: Annotated[
+        int, typer.Option("--agreements", "-n", min=1, help="Number of agreements.")
+    ] = 100,
+    seed: Annotated[int, typer.Option("--seed", "-s", help="Random seed.")] = 0,
+) -> None:
+    """Write a synthetic dataset: one Turtle file per report, about 216 triples per agreement.
+
+    The same agreements and seed give byte-identical files. Build it with
+    `ceasefire-kg build --facts DIR --build-dir DIR2`.
+    """
+    paths = synth.write(agreements, seed, output_dir)
+    typer.echo(f"Wrote {len(paths)} reports to {output_dir}")
 
 
 @app.command("validate")
@@ -99,9 +156,11 @@ def validate_command(
     files: Annotated[
         list[Path] | None, typer.Argument(help="Turtle files to check with the ontology.")
     ] = None,
+    facts: FactsOption = None,
+    build_dir: BuildDirOption = None,
 ) -> None:
     """Validate the built graph, or the given source files, against the SHACL shapes."""
-    layout = default_layout()
+    layout = _layout(facts, build_dir)
     with _errors():
         if files:
             report = validate_files(files, layout)
@@ -132,6 +191,8 @@ def query_command(
         list[str] | None, typer.Option("--param", "-p", help="Parameter value as key=value.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    facts: FactsOption = None,
+    build_dir: BuildDirOption = None,
 ) -> None:
     """Run a named query over the built graph (building it first if needed)."""
     if fmt not in output.FORMATS:
@@ -140,7 +201,7 @@ def query_command(
         )
         raise typer.Exit(2)
     values = _parse_params(param or [])
-    layout = default_layout()
+    layout = _layout(facts, build_dir)
     with _errors():
         is_file = name.endswith(".rq") or Path(name).is_file()
         query = parse_query_file(Path(name)) if is_file else get_query(name, layout)
@@ -222,6 +283,8 @@ def serve_command(
         bool | None,
         typer.Option("--allow-service/--no-allow-service", help="Allow SERVICE (default off)."),
     ] = None,
+    facts: FactsOption = None,
+    build_dir: BuildDirOption = None,
 ) -> None:
     """Serve the graph over HTTP: a SPARQL 1.1 endpoint at /sparql (building it if needed).
 
@@ -232,9 +295,10 @@ def serve_command(
     from api.app import create_app
     from api.settings import Settings
 
-    layout = default_layout()
+    layout = _layout(facts, build_dir)
     try:
         settings = Settings.from_env().override(
+            dataset=layout.dataset_file,
             host=host,
             port=port,
             store=store,

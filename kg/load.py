@@ -6,11 +6,13 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError
 from kg.namespaces import BASE, ONTOLOGY_GRAPH, SOURCE_GRAPH_PREFIX
+from kg.oxstore import PlainLiteralStore
 from kg.paths import Layout, default_layout
 
 log = logging.getLogger(__name__)
@@ -38,23 +40,42 @@ def _syntax_error(path: Path, err: BadSyntax) -> InputError:
     return InputError(path, reason, line=line, column=column)
 
 
-def parse_turtle(path: Path, graph: Graph) -> None:
-    """Parse the Turtle file ``path`` into ``graph``, raising InputError on any problem.
-
-    Relative IRIs resolve against the graph's name (or the project base), never the file path.
-    """
-    base = str(graph.identifier) if isinstance(graph.identifier, URIRef) else BASE
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read file: {err.strerror or err}") from err
+def _parse_with_rdflib(path: Path, data: bytes, graph: Graph, base: str) -> None:
+    """Parse with rdflib's Turtle parser, whose errors locate the problem."""
     try:
         graph.parse(data=data, format="turtle", publicID=base)
     except BadSyntax as err:
         raise _syntax_error(path, err) from err
     except (SyntaxError, ValueError) as err:
         raise InputError(path, f"invalid Turtle: {err}") from err
-    log.debug("parsed %s (%d triples so far in %s)", path.name, len(graph), graph.identifier)
+
+
+def parse_turtle(path: Path, graph: Graph) -> None:
+    """Parse the Turtle file ``path`` into ``graph``, raising InputError on any problem.
+
+    Relative IRIs resolve against the graph's name (or the project base), never the file path.
+    A graph of an Oxigraph-backed dataset is loaded by Oxigraph's parser; if that fails, rdflib
+    parses the file again to report the error as it always has.
+    """
+    base = str(graph.identifier) if isinstance(graph.identifier, URIRef) else BASE
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read file: {err.strerror or err}") from err
+    if isinstance(graph.store, PlainLiteralStore) and isinstance(graph.identifier, URIRef):
+        try:
+            graph.store._inner.load(
+                data,
+                format=pyoxigraph.RdfFormat.TURTLE,
+                base_iri=base,
+                to_graph=pyoxigraph.NamedNode(str(graph.identifier)),
+            )
+        except (SyntaxError, ValueError) as err:
+            _parse_with_rdflib(path, data, Graph(), base)
+            raise InputError(path, f"invalid Turtle: {err}") from err
+    else:
+        _parse_with_rdflib(path, data, graph, base)
+    log.debug("parsed %s into %s", path.name, graph.identifier)
 
 
 def source_graph(path: Path) -> URIRef:
@@ -63,8 +84,9 @@ def source_graph(path: Path) -> URIRef:
 
 
 def new_dataset() -> Dataset:
-    """An empty Dataset whose default graph is the union of its named graphs."""
-    return Dataset(default_union=True)
+    """An empty in-memory Oxigraph-backed Dataset whose default graph is the union of its
+    named graphs."""
+    return Dataset(store=PlainLiteralStore(), default_union=True)
 
 
 def load_ontology(dataset: Dataset, layout: Layout | None = None) -> None:

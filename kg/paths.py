@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,6 +13,7 @@ FACTS_DIR = ROOT / "kg" / "facts"
 DERIVATIONS_DIR = ROOT / "kg" / "derivations"
 QUERIES_DIR = ROOT / "queries"
 BUILD_DIR_ENV = "CEASEFIRE_KG_BUILD_DIR"
+FACTS_DIR_ENV = "CEASEFIRE_KG_FACTS_DIR"
 BUILD_DIR = Path(os.environ.get(BUILD_DIR_ENV) or ROOT / "build")
 BUILT_DATASET = BUILD_DIR / "ceasefire-kg.nq"
 DATASET_NAME = BUILT_DATASET.name
@@ -60,6 +61,10 @@ class Layout:
 
 
 def default_layout() -> Layout:
-    """The repository layout, honouring ``CEASEFIRE_KG_BUILD_DIR`` at call time."""
-    build_dir = os.environ.get(BUILD_DIR_ENV)
-    return Layout(build_dir=Path(build_dir)) if build_dir else Layout()
+    """The repository layout, with the build and facts folders of the environment, if set."""
+    layout = Layout()
+    if build_dir := os.environ.get(BUILD_DIR_ENV):
+        layout = replace(layout, build_dir=Path(build_dir))
+    if facts_dir := os.environ.get(FACTS_DIR_ENV):
+        layout = replace(layout, facts_dir=Path(facts_dir))
+    return layout

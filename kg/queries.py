@@ -299,7 +299,7 @@ def run_rdflib(dataset: Dataset, query_text: str) -> QueryResult:
     if not dataset.default_union:
         raise QueryError("the rdflib Dataset must have default_union=True")
     try:
-        result = dataset.query(query_text)
+        result = dataset.query(query_text, use_store_provided=False)
         if result.type == "ASK":
             return QueryResult(variables=[], rows=[], boolean=bool(result.askAnswer))
         if result.type != "SELECT":

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import owlrl
+import pyoxigraph
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
+from kg import rules
 from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, SOURCE_GRAPH_PREFIX
+from kg.oxstore import inner
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +76,10 @@ def is_noise(triple: Triple, fact_bnodes: set[BNode]) -> bool:
     return p == OWL.differentFrom
 
 
-def infer(dataset: Dataset) -> Graph:
-    """Compute the OWL 2 RL closure of the asserted graphs and store the useful new triples.
+def owlrl_entailments(dataset: Dataset) -> Iterator[Triple]:
+    """The OWL 2 RL closure by owlrl minus what is asserted, without noise (see ``is_noise``).
 
-    The entailed triples (closure minus asserted, without noise, see ``is_noise``) replace
-    the content of the inferred graph, so asserted and inferred statements stay apart.
+    The reference semantics, and the reasoner for schemas beyond what kg.rules supports.
     """
     asserted = union(dataset, asserted_graph_names(dataset))
     closure = Graph()
@@ -93,10 +96,31 @@ def infer(dataset: Dataset) -> Graph:
         for node in triple
         if isinstance(node, BNode)
     }
-    inferred = dataset.graph(URIRef(INFERRED_GRAPH))
-    inferred.remove((None, None, None))
     for triple in closure:
         if triple not in asserted and not is_noise(triple, fact_bnodes):
+            yield triple
+
+
+def infer(dataset: Dataset) -> Graph:
+    """Compute the OWL 2 RL entailments of the asserted graphs into the inferred graph.
+
+    The entailed triples that are not asserted, without noise, replace the content of the
+    inferred graph, so asserted and inferred statements stay apart. kg.rules computes them
+    when the schema uses only the constructs it implements, owlrl otherwise.
+    """
+    names = asserted_graph_names(dataset)
+    inferred = dataset.graph(URIRef(INFERRED_GRAPH))
+    inferred.remove((None, None, None))
+    store = inner(dataset)
+    graphs = [pyoxigraph.NamedNode(str(name)) for name in names]
+    if rules.supports(store):
+        facts = [g for g in graphs if g.value.startswith(SOURCE_GRAPH_PREFIX)]
+        target = pyoxigraph.NamedNode(INFERRED_GRAPH)
+        store.extend(
+            pyoxigraph.Quad(s, p, o, target) for s, p, o in rules.entailments(store, graphs, facts)
+        )
+    else:
+        for triple in owlrl_entailments(dataset):
             inferred.add(triple)
     log.info("inferred %d triples", len(inferred))
     return inferred

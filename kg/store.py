@@ -13,6 +13,7 @@ import pyoxigraph
 from rdflib import Dataset
 
 from kg.load import new_dataset
+from kg.oxstore import inner
 from kg.paths import ROOT, Layout, default_layout
 
 log = logging.getLogger(__name__)
@@ -56,18 +57,26 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
 def graph_counts(dataset: Dataset) -> dict[str, int]:
     """Number of triples in each non-empty named graph, sorted by graph name."""
-    counts = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    counts = {row["g"].value: int(row["n"].value) for row in inner(dataset).query(_COUNTS)}
     return dict(sorted(counts.items()))
+
+
+def nquads(dataset: Dataset) -> bytes:
+    """All named graphs of ``dataset`` as N-Quads."""
+    return inner(dataset).dump(format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def save(dataset: Dataset, layout: Layout | None = None) -> Path:
     """Write all named graphs as N-Quads and the manifest; return the dataset file."""
     layout = layout or default_layout()
-    nquads = dataset.serialize(format="nquads", encoding="utf-8")
+    data = nquads(dataset)
     manifest = {"graphs": graph_counts(dataset), "inputs": digests(layout)}
-    _write_atomically(layout.dataset_file, nquads)
+    _write_atomically(layout.dataset_file, data)
     _write_atomically(layout.manifest_file, json.dumps(manifest, indent=2).encode("utf-8"))
     log.info("wrote %s", layout.dataset_file)
     return layout.dataset_file
@@ -86,8 +95,7 @@ def to_oxigraph(source: Dataset | Path) -> pyoxigraph.Store:
     if isinstance(source, Path):
         store.load(path=source, format=pyoxigraph.RdfFormat.N_QUADS)
     else:
-        data = source.serialize(format="nquads", encoding="utf-8")
-        store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.load(nquads(source), format=pyoxigraph.RdfFormat.N_QUADS)
     return store
 
 

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyshacl
+from oxrdflib import OxigraphStore
+from pyoxigraph import NamedNode
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.derive import derive
 from kg.load import load_files, load_ontology, new_dataset, parse_turtle
 from kg.namespaces import compact
+from kg.oxstore import inner, plain
 from kg.paths import Layout, default_layout
 from kg.reason import infer
+from kg.shape_scope import predicates_read
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +160,23 @@ def load_shapes(path: Path) -> Graph:
     return shapes
 
 
+@functools.lru_cache(maxsize=64)
+def _prepared(text: str) -> Query:
+    """The parsed form of a SPARQL query text."""
+    return prepareQuery(text)
+
+
+class _PreparedQueryGraph(Graph):
+    """A Graph that parses each distinct SPARQL text once: pyshacl sends the text of a SPARQL
+    constraint again for every focus node, and parsing costs far more than evaluating."""
+
+    def query(self, query_object: str | Query, *args: object, **kwargs: object) -> Result:  # type: ignore[override]  # noqa: E501
+        """Evaluate a query as Graph.query does, parsing a text only the first time."""
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
 def validate_graph(data: Graph, shapes: Graph) -> ValidationReport:
     """Validate ``data`` against ``shapes``; no inference (reasoning already ran)."""
     _, results, _ = pyshacl.validate(
@@ -170,18 +195,38 @@ def validate_graph(data: Graph, shapes: Graph) -> ValidationReport:
     return ValidationReport(conforms=conforms, violations=violations)
 
 
-def data_graph(dataset: Dataset) -> Graph:
-    """All triples of every named graph of ``dataset`` as one Graph."""
-    merged = Graph()
-    for quad in dataset.quads((None, None, None, None)):
-        merged.add(quad[:3])
+def data_graph(dataset: Dataset, predicates: set[URIRef] | None = None) -> Graph:
+    """The triples of every named graph of ``dataset`` as one Graph: all of them, or only
+    those with one of ``predicates``. Read straight from Oxigraph when the dataset is
+    Oxigraph-backed, converting each distinct term once."""
+    merged = _PreparedQueryGraph()
+    if not isinstance(dataset.store, OxigraphStore):
+        for predicate in [None] if predicates is None else sorted(predicates):
+            for quad in dataset.quads((None, predicate, None, None)):
+                merged.add(quad[:3])
+        return merged
+    store = inner(dataset)
+    converted: dict[object, Node] = {}
+
+    def term(value: object) -> Node:
+        found = converted.get(value)
+        if found is None:
+            found = converted[value] = plain(value)  # type: ignore[arg-type]
+        return found
+
+    patterns = [None] if predicates is None else [NamedNode(str(p)) for p in sorted(predicates)]
+    for predicate in patterns:
+        for quad in store.quads_for_pattern(None, predicate, None, None):
+            merged.store.add((term(quad.subject), term(quad.predicate), term(quad.object)), merged)
     return merged
 
 
 def validate_dataset(dataset: Dataset, layout: Layout | None = None) -> ValidationReport:
-    """Validate the union of all graphs of ``dataset`` against the project's shapes."""
+    """Validate the union of all graphs of ``dataset`` against the project's shapes,
+    giving pyshacl only the triples the shapes can read (see kg.shape_scope)."""
     layout = layout or default_layout()
-    return validate_graph(data_graph(dataset), load_shapes(layout.shapes_file))
+    shapes = load_shapes(layout.shapes_file)
+    return validate_graph(data_graph(dataset, predicates_read(shapes)), shapes)
 
 
 def validate_files(paths: Iterable[Path], layout: Layout | None = None) -> ValidationReport:

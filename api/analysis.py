@@ -10,6 +10,7 @@ clearer refusal when it parses as a SPARQL Update.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,8 @@ FORMS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
+#: pyparsing grammars are not thread-safe: concurrent parses corrupt them for good.
+_PARSER = threading.Lock()
 READ_ONLY = "SPARQL Update is not allowed: this endpoint is read-only"
 # Positions in store messages: Oxigraph "at 3:16", rdflib "(line:3, col:16)", Jena "line 3,".
 _OXIGRAPH_POSITION = re.compile(r"\bat (\d+):(\d+)")
@@ -63,7 +66,8 @@ def _nodes(node: object) -> Iterator[CompValue]:
 def _syntax_error(query: str, err: ParseBaseException) -> QueryRejected:
     """A 400 refusal naming the line and column of the user's text where parsing failed."""
     try:
-        parseUpdate(query)
+        with _PARSER:
+            parseUpdate(query)
     except (ParseBaseException, RecursionError):
         found = f", found {err.found}" if getattr(err, "found", "") else ""
         where = f"line {err.lineno}, column {err.col}"
@@ -75,7 +79,8 @@ def _syntax_error(query: str, err: ParseBaseException) -> QueryRejected:
 def analyze(query: str) -> Analysis:
     """Parse ``query`` and describe it; raise QueryRejected when it is not a valid query."""
     try:
-        tree = parseQuery(query)
+        with _PARSER:
+            tree = parseQuery(query)
     except ParseBaseException as err:
         raise _syntax_error(query, err) from None
     except RecursionError:

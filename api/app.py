@@ -13,7 +13,9 @@ from fastapi_offline import FastAPIOffline
 from api import health, sparql
 from api.access_log import AccessLog
 from api.body_limit import BodyLimit
+from api.dataset_identity import dataset_identity
 from api.embedded import EmbeddedEngine
+from api.http_cache import HttpCache
 from api.remote import RemoteEngine
 from api.routes import ROUTERS
 from api.settings import Settings
@@ -61,13 +63,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     for router in ROUTERS:
         app.include_router(router)
+    app.add_middleware(
+        HttpCache,
+        identity=dataset_identity(settings),
+        max_bytes=settings.cache_bytes,
+        max_age=settings.cache_max_age,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "HEAD", "POST"],
             allow_headers=["Accept", "Content-Type"],
-            expose_headers=[sparql.TRUNCATED_HEADER, sparql.LIMIT_HEADER, "Retry-After"],
+            expose_headers=[sparql.TRUNCATED_HEADER, sparql.LIMIT_HEADER, "Retry-After", "ETag"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     app.add_middleware(AccessLog)

@@ -39,6 +39,10 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     #: Whether queries may use SERVICE (outbound requests); off by default.
     allow_service: bool = False
+    #: Bytes of answers kept in the in-process response cache; 0 turns it off.
+    cache_bytes: int = 64 * 1024 * 1024
+    #: Seconds clients may reuse an answer before revalidating it (Cache-Control max-age).
+    cache_max_age: int = 300
     #: The built N-Quads the embedded store loads (not read from the environment).
     dataset: Path = field(default_factory=_default_dataset)
 
@@ -50,6 +54,9 @@ class Settings:
         for name in ("port", "max_rows", "max_body", "max_concurrent", "workers"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        for name in ("cache_bytes", "cache_max_age"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
         if self.query_timeout <= 0:
             raise ValueError("query_timeout must be positive")
 
@@ -76,9 +83,20 @@ class Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
+_INTEGERS = (
+    "port",
+    "max_rows",
+    "max_body",
+    "max_concurrent",
+    "workers",
+    "cache_bytes",
+    "cache_max_age",
+)
+
+
 def _convert(name: str, raw: str) -> object:
     """The typed value of one environment variable."""
-    if name in ("port", "max_rows", "max_body", "max_concurrent", "workers"):
+    if name in _INTEGERS:
         return int(raw)
     if name == "query_timeout":
         return float(raw)

@@ -75,12 +75,14 @@ def sparql_server(built: BuildResult, service_logs: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def limits_server(built: BuildResult, service_logs: Path) -> Iterator[Server]:
-    """A real server with a 2 s time limit, 2 workers and at most 2 queries at once."""
+    """A real server with a 2 s time limit, 2 workers and at most 2 queries at once, and no
+    response cache, so that every request reaches the workers."""
     assert built.path is not None
     server = start_service(
         built.path.parent,
         service_logs,
         *("--timeout", "2", "--workers", "2", "--max-concurrent", "2"),
+        env={"CEASEFIRE_KG_CACHE_BYTES": "0"},
     )
     yield server
     server.stop()

@@ -59,11 +59,14 @@ def wait_until_up(server: Server, path: str) -> None:
     raise RuntimeError(f"server at {server.url} did not start:\n{server.log.read_text()}")
 
 
-def start_service(build_dir: Path, log_dir: Path, *args: str) -> Server:
-    """``ceasefire-kg serve`` on a free loopback port over the dataset in ``build_dir``."""
+def start_service(
+    build_dir: Path, log_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> Server:
+    """``ceasefire-kg serve`` on a free loopback port over the dataset in ``build_dir``,
+    with ``env`` added to the environment."""
     port = free_port()
     log = log_dir / f"serve-{port}.log"
-    env = {**os.environ, "CEASEFIRE_KG_BUILD_DIR": str(build_dir)}
+    env = {**os.environ, "CEASEFIRE_KG_BUILD_DIR": str(build_dir), **(env or {})}
     command = [sys.executable, "-c", "from kg.cli import app; app()", "serve", "--port", str(port)]
     with log.open("wb") as out:
         process = subprocess.Popen(

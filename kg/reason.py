@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import owlrl
 import pyoxigraph
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import rules
 from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, SOURCE_GRAPH_PREFIX
@@ -18,7 +18,6 @@ log = logging.getLogger(__name__)
 
 Triple = tuple[object, object, object]
 
-_BUILTIN_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource}
 _THING_NOISE = {RDFS.subClassOf, RDFS.domain, RDFS.range}
 _REFLEXIVE_NOISE = {
@@ -65,7 +64,7 @@ def is_noise(triple: Triple, fact_bnodes: set[BNode]) -> bool:
         return True
     if isinstance(s, BNode) and s not in fact_bnodes:
         return True
-    if isinstance(s, URIRef) and str(s).startswith(_BUILTIN_NAMESPACES):
+    if isinstance(s, URIRef) and str(s).startswith(rules.BUILTIN):
         return True
     if p in _REFLEXIVE_NOISE and s == o:
         return True

@@ -14,15 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Store
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 Term = NamedNode | BlankNode | Literal
 Triple = tuple[Term, NamedNode, Term]
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-BUILTIN = (_RDF, _RDFS, _OWL, _XSD)
+_RDF, _RDFS, _OWL = str(RDF), str(RDFS), str(OWL)
+#: Namespaces of the built-in vocabularies, whose terms inferences are not about.
+BUILTIN = (_RDF, _RDFS, _OWL, str(XSD))
 
 TYPE = NamedNode(_RDF + "type")
 SUB_CLASS = NamedNode(_RDFS + "subClassOf")

@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from api.errors import QueryRejected
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, sparql_prologue
 
 FORMS = {
     "SelectQuery": "SELECT",
@@ -93,14 +93,13 @@ def analyze(query: str) -> Analysis:
     if unknown:
         names = ", ".join(f"{p}:" for p in unknown)
         raise QueryRejected(f"undeclared prefix {names} (declare it with PREFIX)", 400)
-    missing = [p for p in PREFIXES if p in used and p not in declared]
-    prologue_text = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing)
+    prologue_text = sparql_prologue(used - declared)
     return Analysis(
         form=FORMS[body.name],
         has_dataset="datasetClause" in body,
         uses_service=any(node.name == "ServiceGraphPattern" for node in nodes),
         text=prologue_text + query,
-        offset=len(missing),
+        offset=prologue_text.count("\n"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -48,9 +49,11 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def sparql_prologue() -> str:
-    """PREFIX declarations for every prefix of the project."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+def sparql_prologue(only: Collection[str] | None = None) -> str:
+    """PREFIX declarations for every prefix of the project, or for those in ``only``."""
+    return "".join(
+        f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if only is None or p in only
+    )
 
 
 def expand_prefixed(name: str) -> str | None:
